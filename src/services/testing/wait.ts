@@ -1,0 +1,20 @@
+// Test support: wait on a condition or an event with a deadline, never a bare sleep.
+import { randomUUID } from 'node:crypto';
+
+export async function waitFor<T>(
+  probe: () => T | undefined | false | null | Promise<T | undefined | false | null>,
+  { timeoutMs = 10_000, intervalMs = 20, what = 'condition' } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false && value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** A queue name no other test uses. */
+export function uniqueQueue(prefix: string): string {
+  return `test.${prefix}.${randomUUID().slice(0, 8)}`;
+}
