@@ -1,16 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../testing/temp-dir';
 import { MigrationMismatchError, openDatabase } from './open-database';
 
-const dirs: string[] = [];
-function tempFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wattdesk-db-'));
-  dirs.push(dir);
-  return join(dir, 'test.db');
-}
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = useTempDirs();
+const tempFile = (): string => join(tempDir(), 'test.db');
 
 const m1 = { name: '001-a.sql', sql: 'CREATE TABLE a (x INTEGER);' };
 const m2 = { name: '002-b.sql', sql: 'CREATE TABLE b (y INTEGER);' };
