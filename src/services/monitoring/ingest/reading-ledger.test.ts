@@ -22,7 +22,9 @@ function hourKwh(store: MonitoringStore, start: number, device = 'm1'): number {
   return store.energy.sum(store.devices.get(device)!.key, start, start + H);
 }
 
-function allBuckets(store: MonitoringStore): Array<{ device_key: number; bucket_start: number; kwh: number }> {
+function allBuckets(
+  store: MonitoringStore,
+): Array<{ device_key: number; bucket_start: number; kwh: number }> {
   return store.db.prepare('SELECT device_key, bucket_start, kwh FROM buckets ORDER BY 1, 2').all() as never;
 }
 
@@ -144,9 +146,12 @@ function noisySeries(n: number, seed: number): Consumption[] {
     ts += (3 + Math.floor(random() * 20)) * MIN;
     const dice = random();
     let value: number;
-    if (dice < 0.02) value = register * 0.5; // glitch
-    else if (dice < 0.03) value = register + 5_000; // implausible spike
-    else if (dice < 0.035) value = register = random() * 2; // reset
+    if (dice < 0.02)
+      value = register * 0.5; // glitch
+    else if (dice < 0.03)
+      value = register + 5_000; // implausible spike
+    else if (dice < 0.035)
+      value = register = random() * 2; // reset
     else value = register += random() * 0.6;
     out.push(reading(ts, value));
   }

@@ -34,7 +34,9 @@ export class ReadingLedger {
         'INSERT INTO readings (device_key, ts, value, kind, from_ts, kwh) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       setValue: db.prepare('UPDATE readings SET value = ? WHERE device_key = ? AND ts = ?'),
-      classify: db.prepare('UPDATE readings SET kind = ?, from_ts = ?, kwh = ? WHERE device_key = ? AND ts = ?'),
+      classify: db.prepare(
+        'UPDATE readings SET kind = ?, from_ts = ?, kwh = ? WHERE device_key = ? AND ts = ?',
+      ),
       addToBucket: db.prepare(
         `INSERT INTO buckets (device_key, bucket_start, kwh) VALUES (?, ?, ?)
          ON CONFLICT (device_key, bucket_start) DO UPDATE SET kwh = kwh + excluded.kwh`,
@@ -49,7 +51,10 @@ export class ReadingLedger {
       firstGoodFrom: db.prepare<[number, number], { ts: number }>(
         `SELECT ts FROM readings WHERE device_key = ? AND ts >= ? AND kind IN ${GOOD_KINDS} ORDER BY ts LIMIT 1`,
       ),
-      contributions: db.prepare<[number, number, number, number], { from_ts: number; ts: number; kwh: number }>(
+      contributions: db.prepare<
+        [number, number, number, number],
+        { from_ts: number; ts: number; kwh: number }
+      >(
         `SELECT from_ts, ts, kwh FROM readings
          WHERE device_key = ? AND ts > ? AND ts <= ? AND from_ts < ? AND from_ts IS NOT NULL AND kwh != 0
          ORDER BY ts`,
@@ -57,7 +62,9 @@ export class ReadingLedger {
       buckets: db.prepare<[number, number, number], { bucket_start: number; kwh: number }>(
         'SELECT bucket_start, kwh FROM buckets WHERE device_key = ? AND bucket_start >= ? AND bucket_start < ?',
       ),
-      deleteBuckets: db.prepare('DELETE FROM buckets WHERE device_key = ? AND bucket_start >= ? AND bucket_start < ?'),
+      deleteBuckets: db.prepare(
+        'DELETE FROM buckets WHERE device_key = ? AND bucket_start >= ? AND bucket_start < ?',
+      ),
       insertBucket: db.prepare('INSERT INTO buckets (device_key, bucket_start, kwh) VALUES (?, ?, ?)'),
     };
   }
@@ -154,6 +161,7 @@ export class ReadingLedger {
       if (old.get(start) !== sums.get(start)) changed.add(start);
     }
     this.stmt.deleteBuckets.run(key, from, to);
-    for (const [start, kwh] of [...sums].sort((a, b) => a[0] - b[0])) this.stmt.insertBucket.run(key, start, kwh);
+    for (const [start, kwh] of [...sums].sort((a, b) => a[0] - b[0]))
+      this.stmt.insertBucket.run(key, start, kwh);
   }
 }

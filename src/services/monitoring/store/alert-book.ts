@@ -48,7 +48,15 @@ export class AlertBook {
     kwh: number,
     now: number,
   ): Alert | null {
-    const row = this.stmt.raise.get(device.key, device.user_id, hourStart, tz, kwh, device.max_hourly_kwh, now);
+    const row = this.stmt.raise.get(
+      device.key,
+      device.user_id,
+      hourStart,
+      tz,
+      kwh,
+      device.max_hourly_kwh,
+      now,
+    );
     return row ? this.get(row.id) : null;
   }
 

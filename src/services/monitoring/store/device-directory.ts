@@ -31,7 +31,9 @@ export class DeviceDirectory {
 
   constructor(private readonly db: Db) {
     this.select = db.prepare<[string], DeviceRecord>(`SELECT ${COLUMNS} FROM devices WHERE id = ?`);
-    this.insert = db.prepare<[string], DeviceRecord>(`INSERT INTO devices (id) VALUES (?) RETURNING ${COLUMNS}`);
+    this.insert = db.prepare<[string], DeviceRecord>(
+      `INSERT INTO devices (id) VALUES (?) RETURNING ${COLUMNS}`,
+    );
     this.saveState = db.prepare('UPDATE devices SET last_ts = ?, good_ts = ?, good_value = ? WHERE key = ?');
     this.upsertEvent = db.prepare(
       `INSERT INTO devices (id, user_id, description, address, max_hourly_kwh, version, deleted)
@@ -99,8 +101,9 @@ export class DeviceDirectory {
   }
 
   /** Whether this device is watched for alerts, and against which limit. */
-  static alertable(device: DeviceRecord): device is DeviceRecord & { user_id: string; max_hourly_kwh: number } {
+  static alertable(
+    device: DeviceRecord,
+  ): device is DeviceRecord & { user_id: string; max_hourly_kwh: number } {
     return device.deleted === 0 && device.user_id !== null && device.max_hourly_kwh !== null;
   }
 }
-

@@ -25,9 +25,10 @@ export class EnergyReader {
          WHERE device_key = ? AND bucket_start >= ? AND bucket_start < ? ORDER BY bucket_start`,
       ),
       readingTimes: db
-        .prepare<[number, number, number], number>(
-          'SELECT ts FROM readings WHERE device_key = ? AND ts >= ? AND ts < ? ORDER BY ts',
-        )
+        .prepare<
+          [number, number, number],
+          number
+        >('SELECT ts FROM readings WHERE device_key = ? AND ts >= ? AND ts < ? ORDER BY ts')
         .pluck(),
       kinds: db.prepare<[number], { kind: number; n: number }>(
         `SELECT kind, count(*) AS n FROM readings WHERE device_key = ? AND kind IN (${ReadingKind.Reset},

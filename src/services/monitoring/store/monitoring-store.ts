@@ -33,7 +33,9 @@ export function openMonitoringStore(
   const countDeadLetter = db.prepare(
     'INSERT INTO dead_letters (queue, count) VALUES (?, 1) ON CONFLICT (queue) DO UPDATE SET count = count + 1',
   );
-  const deadLetters = db.prepare<[], { queue: string; count: number }>('SELECT queue, count FROM dead_letters');
+  const deadLetters = db.prepare<[], { queue: string; count: number }>(
+    'SELECT queue, count FROM dead_letters',
+  );
   return {
     db,
     devices,
