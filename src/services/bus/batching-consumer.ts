@@ -90,6 +90,9 @@ export class BatchingConsumer<T, R> {
     this.pending = [];
     try {
       const result = this.o.apply(batch.map((b) => b.value));
+      // With no dead letter in flight, the batch is everything unacked: one ack covers it.
+      if (this.deadLettering.size === 0) batch.at(-1)!.delivery.ackThrough();
+      else for (const b of batch) b.delivery.ack();
       this.settled(batch, result);
     } catch (err) {
       if (isTransient(err)) return this.holdBack(batch, err);
@@ -97,7 +100,9 @@ export class BatchingConsumer<T, R> {
       // Something in the batch cannot be applied: find it by applying one at a time.
       for (const item of batch) {
         try {
-          this.settled([item], this.o.apply([item.value]));
+          const result = this.o.apply([item.value]);
+          item.delivery.ack();
+          this.settled([item], result);
         } catch (single) {
           if (isTransient(single)) return this.holdBack(batch.slice(batch.indexOf(item)), single);
           this.o.log.error({ err: single, queue: this.o.queue }, 'message could not be applied');
@@ -107,8 +112,8 @@ export class BatchingConsumer<T, R> {
     }
   }
 
+  /** After a batch was applied and acked. */
   private settled(batch: Array<{ delivery: Delivery }>, result: R): void {
-    for (const b of batch) b.delivery.ack();
     this.stats.applied += batch.length;
     this.stats.blockedBy = null;
     this.retryMs = MIN_RETRY_MS;

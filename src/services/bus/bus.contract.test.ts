@@ -59,6 +59,24 @@ describe.each(adapters)('the %s bus', (_name, makeBus, cleanUp) => {
     expect(got[2]!.body.toString()).toBe('m2');
   });
 
+  it('acks every earlier delivery with one ackThrough', async () => {
+    setUp('through');
+    for (let i = 0; i < 6; i++) await bus.publish(queue, Buffer.from(`m${i}`));
+    const got: Delivery[] = [];
+    const subscription = await bus.consume(queue, collect(got), { prefetch: 3 });
+    await waitFor(() => got.length === 3);
+    got[2]!.ackThrough();
+    await waitFor(() => got.length === 6, { what: 'three more deliveries' });
+    got[5]!.ackThrough();
+    await subscription.cancel();
+    // Nothing was left unacked, so nothing comes back.
+    const again: Delivery[] = [];
+    await bus.consume(queue, collect(again), { prefetch: 10 });
+    await bus.publish(queue, Buffer.from('last'));
+    await waitFor(() => again.length >= 1);
+    expect(again.map((d) => d.body.toString())).toEqual(['last']);
+  });
+
   it('moves a dead-lettered message to <queue>.dlq with its reason', async () => {
     setUp('dlq');
     await bus.publish(queue, Buffer.from('not json'));

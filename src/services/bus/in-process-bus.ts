@@ -108,6 +108,14 @@ export class InProcessBus extends EventEmitter implements MessageBus {
           ack: () => {
             if (settle()) this.schedule(q);
           },
+          ackThrough: () => {
+            // Unacked deliveries are kept in delivery order.
+            for (const earlier of consumer.unacked) {
+              consumer.unacked.delete(earlier);
+              if (earlier === message) break;
+            }
+            this.schedule(q);
+          },
           deadLetter: async (reason) => {
             if (!consumer.unacked.has(message)) return;
             await this.publish(deadLetterQueueOf(q.name), message.body, {

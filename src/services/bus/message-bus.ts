@@ -18,6 +18,8 @@ export interface Delivery {
   readonly redelivered: boolean;
   /** Done with it: the bus forgets the message. Call only after its effects are committed. */
   ack(): void;
+  /** Acks this delivery and every earlier one of the same consumer still unacked: one frame for a batch. */
+  ackThrough(): void;
   /** Moves the message to `<queue>.dlq` with the reason in a header, then acks it. */
   deadLetter(reason: string): Promise<void>;
 }

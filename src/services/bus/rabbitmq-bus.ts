@@ -147,9 +147,9 @@ export class RabbitMqBus extends EventEmitter implements MessageBus {
 
   private delivery(queue: string, channel: Channel, msg: ConsumeMessage): Delivery {
     // Acks go to the channel that delivered: after a reconnect, delivery tags start again at 1.
-    const ack = (): void => {
+    const ack = (allUpTo = false): void => {
       try {
-        channel.ack(msg);
+        channel.ack(msg, allUpTo);
       } catch {
         // The channel is gone; the broker redelivers, and processing is idempotent.
       }
@@ -158,7 +158,8 @@ export class RabbitMqBus extends EventEmitter implements MessageBus {
       body: msg.content,
       headers: msg.properties.headers ?? {},
       redelivered: msg.fields.redelivered,
-      ack,
+      ack: () => ack(),
+      ackThrough: () => ack(true),
       deadLetter: async (reason) => {
         await this.publish(deadLetterQueueOf(queue), msg.content, {
           ...msg.properties.headers,

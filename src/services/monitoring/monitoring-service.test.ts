@@ -253,10 +253,8 @@ describe('the monitoring service', () => {
     await h.publishReadings(
       [0, 1].map((i) => ({ timestamp: t0 + i * 10 * MIN, device_id: 'm', measurement_value: i })),
     );
-    const [alert] = await waitFor(
-      async () =>
-        (await h.get<{ alerts: Alert[] }>('/api/alerts?device_id=m')).body.alerts[0] &&
-        (await h.get<{ alerts: Alert[] }>('/api/alerts?device_id=m')).body.alerts,
+    const alert = await waitFor(
+      async () => (await h.get<{ alerts: Alert[] }>('/api/alerts?device_id=m')).body.alerts[0],
     );
     const post = (id: number | string) => fetch(`${h.baseUrl}/api/alerts/${id}/ack`, { method: 'POST' });
     const first = (await (await post(alert.id)).json()) as Alert;

@@ -23,6 +23,8 @@ export interface MonitoringService {
   port: number;
   store: MonitoringStore;
   feed: LiveFeed;
+  /** What /api/health reports. */
+  health(): Record<string, unknown>;
   close(): Promise<void>;
 }
 
@@ -78,17 +80,13 @@ export async function startMonitoringService(deps: MonitoringServiceDeps): Promi
     },
   });
 
-  const app = createApp({
-    store,
-    tz: config.tz,
-    log,
-    health: () => ({
-      bus: bus.status(),
-      consumers: { consumptions: readings.status(), devices: devices.status() },
-      dead_letters: store.deadLetters(),
-      live_clients: feed.clientCount(),
-    }),
+  const health = () => ({
+    bus: bus.status(),
+    consumers: { consumptions: readings.status(), devices: devices.status() },
+    dead_letters: store.deadLetters(),
+    live_clients: feed.clientCount(),
   });
+  const app = createApp({ store, tz: config.tz, log, health });
   server.on('request', app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -103,6 +101,7 @@ export async function startMonitoringService(deps: MonitoringServiceDeps): Promi
     port,
     store,
     feed,
+    health,
     close: async () => {
       await readings.stop();
       await devices.stop();

@@ -4,11 +4,12 @@ import { randomUUID } from 'node:crypto';
 export async function waitFor<T>(
   probe: () => T | undefined | false | null | Promise<T | undefined | false | null>,
   { timeoutMs = 10_000, intervalMs = 20, what = 'condition' } = {},
-): Promise<T> {
+): Promise<Exclude<T, undefined | null | false>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
-    if (value !== undefined && value !== false && value !== null) return value;
+    if (value !== undefined && value !== false && value !== null)
+      return value as Exclude<T, undefined | null | false>;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

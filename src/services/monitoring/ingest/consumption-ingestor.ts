@@ -17,7 +17,12 @@ export interface IngestResult {
   outcomes: Record<RecordOutcome, number>;
 }
 
+/** Bucket start → start of its local hour; readings of many devices share the same few buckets. */
+const HOUR_CACHE_LIMIT = 50_000;
+
 export class ConsumptionIngestor {
+  private readonly hourOfBucket = new Map<number, number>();
+
   constructor(
     private readonly db: Db,
     private readonly devices: DeviceDirectory,
@@ -53,7 +58,7 @@ export class ConsumptionIngestor {
     for (const [deviceId, buckets] of changedBuckets) {
       if (buckets.size === 0) continue;
       const hours = new Set<number>();
-      for (const b of buckets) hours.add(localHourStart(b, this.tz));
+      for (const b of buckets) hours.add(this.localHour(b));
       changedHours.set(deviceId, hours);
       const device = this.devices.get(deviceId)!;
       if (!DeviceDirectory.alertable(device)) continue;
@@ -65,5 +70,15 @@ export class ConsumptionIngestor {
       }
     }
     return { changedHours, alerts: raised, outcomes };
+  }
+
+  private localHour(bucket: number): number {
+    let hour = this.hourOfBucket.get(bucket);
+    if (hour === undefined) {
+      if (this.hourOfBucket.size >= HOUR_CACHE_LIMIT) this.hourOfBucket.clear();
+      hour = localHourStart(bucket, this.tz);
+      this.hourOfBucket.set(bucket, hour);
+    }
+    return hour;
   }
 }
