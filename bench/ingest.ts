@@ -28,7 +28,11 @@ function messages(): Buffer[] {
   return Array.from({ length: total }, (_, i) => {
     const step = Math.floor(i / deviceCount);
     return Buffer.from(
-      JSON.stringify({ timestamp: t0 + step * 600_000, device_id: `dev-${i % deviceCount}`, measurement_value: step * 0.1 }),
+      JSON.stringify({
+        timestamp: t0 + step * 600_000,
+        device_id: `dev-${i % deviceCount}`,
+        measurement_value: step * 0.1,
+      }),
     );
   });
 }
@@ -90,7 +94,12 @@ async function wattdesk(bodies: Buffer[]): Promise<number> {
   await service.close();
   const connection = await amqp.connect(url);
   const channel = await connection.createChannel();
-  for (const q of [queues.consumptions, `${queues.consumptions}.dlq`, queues.devices, `${queues.devices}.dlq`]) {
+  for (const q of [
+    queues.consumptions,
+    `${queues.consumptions}.dlq`,
+    queues.devices,
+    `${queues.devices}.dlq`,
+  ]) {
     await channel.deleteQueue(q);
   }
   await connection.close();
@@ -106,7 +115,12 @@ const ours = await wattdesk(bodies);
 const rate = (s: number) => Math.round(total / s);
 console.table({
   'plain amqplib consumer (parse + ack)': { 'readings/s': rate(plain), seconds: plain.toFixed(2) },
-  'WattDesk monitoring (validate + SQLite commit + ack)': { 'readings/s': rate(ours), seconds: ours.toFixed(2) },
+  'WattDesk monitoring (validate + SQLite commit + ack)': {
+    'readings/s': rate(ours),
+    seconds: ours.toFixed(2),
+  },
 });
 const ratio = plain / ours;
-console.log(`ratio: ${ratio.toFixed(2)} of the plain consumer (target ≥ 0.70) ${ratio >= 0.7 ? 'met' : 'MISSED'}`);
+console.log(
+  `ratio: ${ratio.toFixed(2)} of the plain consumer (target ≥ 0.70) ${ratio >= 0.7 ? 'met' : 'MISSED'}`,
+);

@@ -7,12 +7,10 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
     const status = err && typeof err === 'object' && 'status' in err ? Number(err.status) : 500;
     if (status >= 400 && status < 500) {
       // Thrown by express itself, e.g. a body that is not JSON or too large.
-      res
-        .status(status)
-        .json({
-          error: err instanceof Error ? err.message : 'bad request',
-          fields: { '(body)': 'unreadable' },
-        });
+      res.status(status).json({
+        error: err instanceof Error ? err.message : 'bad request',
+        fields: { '(body)': 'unreadable' },
+      });
       return;
     }
     log.error({ err, method: req.method, path: req.path }, 'request failed');
