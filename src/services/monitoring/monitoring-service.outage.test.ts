@@ -5,7 +5,7 @@ import type { Consumption } from '../../shared/contracts/consumption';
 import { bucketTable, readingCount, startHarness, type Harness } from '../testing/monitoring-harness';
 import { closeAllConnections } from '../testing/rabbitmq';
 import { useTempDirs } from '../testing/temp-dir';
-import { waitFor } from '../testing/wait';
+import { waitFor, withTimeout } from '../testing/wait';
 
 const tempDir = useTempDirs();
 const harnesses: Harness[] = [];
@@ -36,8 +36,13 @@ describe('the monitoring service when the broker drops every connection', () => 
     const half = series.length / 2;
     await h.publishReadings(series.slice(0, half));
     await waitFor(() => readingCount(h.service) > 500, { what: 'the stream to be under way' });
+    const lost = new Promise<void>((resolve) => {
+      h.bus.on('status', (status: { connected: boolean }) => {
+        if (!status.connected) resolve();
+      });
+    });
     await closeAllConnections();
-    await waitFor(() => !h.bus.status().connected, { what: 'the loss to be noticed', timeoutMs: 15_000 });
+    await withTimeout(lost, 15_000, 'the loss to be noticed');
     // The producer's own connection was cut as well; it publishes again on a new one.
     await h.publishReadings(series.slice(half));
     await waitFor(() => h.bus.status().connected, { what: 'the reconnection', timeoutMs: 30_000 });

@@ -19,3 +19,19 @@ export async function waitFor<T>(
 export function uniqueQueue(prefix: string): string {
   return `test.${prefix}.${randomUUID().slice(0, 8)}`;
 }
+
+/** The promise's value, or an error naming what did not happen in time. */
+export async function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
