@@ -40,4 +40,50 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ WATTDESK_MONITORING_PORT: 'ninety' })).toThrow(/WATTDESK_MONITORING_PORT/);
     expect(() => loadConfig({ WATTDESK_AMQP_URL: 'http://x' })).toThrow(/WATTDESK_AMQP_URL/);
   });
+
+  it('defaults the users and devices services to their ports on this machine', () => {
+    const config = loadConfig({ WATTDESK_MONITORING_PORT: '9100' });
+    expect(config).toMatchObject({
+      usersPort: 8080,
+      devicesPort: 8081,
+      usersUrl: 'http://127.0.0.1:8080',
+      devicesUrl: 'http://127.0.0.1:8081',
+      monitoringUrl: 'http://127.0.0.1:9100',
+      usersQueue: 'users',
+      adminPassword: null,
+      serviceAccount: null,
+    });
+  });
+
+  it('reads the users and devices variables', () => {
+    const config = loadConfig({
+      WATTDESK_USERS_PORT: '18080',
+      WATTDESK_DEVICES_PORT: '18081',
+      WATTDESK_USERS_URL: 'http://users.lan:8080/',
+      WATTDESK_DEVICES_URL: 'https://devices.lan',
+      WATTDESK_MONITORING_URL: 'http://monitoring.lan:9001',
+      WATTDESK_ADMIN_PASSWORD: 'correct horse',
+      WATTDESK_QUEUE_USERS: 'u2',
+      WATTDESK_SERVICE_USERNAME: 'monitoring',
+      WATTDESK_SERVICE_PASSWORD: 'battery staple',
+    });
+    expect(config).toMatchObject({
+      usersPort: 18080,
+      devicesPort: 18081,
+      usersUrl: 'http://users.lan:8080',
+      devicesUrl: 'https://devices.lan',
+      monitoringUrl: 'http://monitoring.lan:9001',
+      adminPassword: 'correct horse',
+      usersQueue: 'u2',
+      serviceAccount: { username: 'monitoring', password: 'battery staple' },
+    });
+  });
+
+  it('refuses a short admin password, a half-set service account and a non-HTTP service URL', () => {
+    expect(() => loadConfig({ WATTDESK_ADMIN_PASSWORD: 'short' })).toThrow(/WATTDESK_ADMIN_PASSWORD/);
+    expect(() => loadConfig({ WATTDESK_SERVICE_USERNAME: 'monitoring' })).toThrow(
+      /WATTDESK_SERVICE_PASSWORD/,
+    );
+    expect(() => loadConfig({ WATTDESK_USERS_URL: 'ftp://users.lan' })).toThrow(/WATTDESK_USERS_URL/);
+  });
 });
