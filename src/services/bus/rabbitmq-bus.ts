@@ -124,6 +124,8 @@ export class RabbitMqBus extends EventEmitter implements MessageBus {
     await this.connection?.close().catch(() => undefined);
     this.connection = null;
     this.publisher = null;
+    // Publishes waiting for a connection give up: `ready` throws once closing.
+    for (const wake of this.waiters.splice(0)) wake();
     this.emit('status', this.status());
   }
 

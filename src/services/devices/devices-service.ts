@@ -11,7 +11,7 @@ import type { Logger } from '../log/logger';
 import { openDatabase, readMigrations } from '../sqlite/open-database';
 import { createApp } from './app';
 import { DeviceStore } from './device-store';
-import { OutboxRelay } from './outbox-relay';
+import { OutboxRelay } from '../outbox/outbox-relay';
 import { userDeletedConsumer } from './user-deleted-consumer';
 
 const MIGRATIONS = fileURLToPath(new URL('./migrations/', import.meta.url));

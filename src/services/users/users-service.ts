@@ -8,7 +8,7 @@ import { cachedServiceTokens, type ServiceTokenSource } from '../auth/service-to
 import { createTokenVerifier } from '../auth/token-verifier';
 import type { MessageBus } from '../bus/message-bus';
 import type { Config } from '../config/config';
-import { OutboxRelay } from '../devices/outbox-relay';
+import { OutboxRelay } from '../outbox/outbox-relay';
 import type { Logger } from '../log/logger';
 import { openDatabase, readMigrations } from '../sqlite/open-database';
 import { createAccessTokenIssuer } from './access-tokens';
