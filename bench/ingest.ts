@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import amqp from 'amqplib';
 import { DEFAULT_AMQP_URL } from '../src/services/config/config';
+import { createTokenVerifier } from '../src/services/auth/token-verifier';
 import { RabbitMqBus } from '../src/services/bus/rabbitmq-bus';
 import { createLogger } from '../src/services/log/logger';
 import { startMonitoringService } from '../src/services/monitoring/monitoring-service';
@@ -87,6 +88,8 @@ async function wattdesk(bodies: Buffer[]): Promise<number> {
     bus,
     log,
     port: 0,
+    // No HTTP requests are made: no keys needed.
+    verifier: createTokenVerifier({ keySet: { keys: [] } }),
   });
   const applied = () =>
     (service.health() as { consumers: { consumptions: { applied: number } } }).consumers.consumptions.applied;

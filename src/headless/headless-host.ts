@@ -1,25 +1,57 @@
-// The app without Electron: the same embedded services, sharing one bus, for `npm run serve` and tests.
+// The app without Electron: users, devices and monitoring in one process on their ports, sharing one bus.
+// Started in dependency order and stopped in reverse, so nothing in flight is lost.
+import { createTokenVerifier } from '../services/auth/token-verifier';
 import { connectBus } from '../services/bus/connect-bus';
 import type { MessageBus } from '../services/bus/message-bus';
 import type { Config } from '../services/config/config';
+import { startDevicesService, type DevicesService } from '../services/devices/devices-service';
 import type { Logger } from '../services/log/logger';
+import { httpDeviceSnapshot } from '../services/monitoring/ingest/device-resync';
 import { startMonitoringService, type MonitoringService } from '../services/monitoring/monitoring-service';
+import { startUsersService, type UsersService } from '../services/users/users-service';
 
 export interface HeadlessHost {
   bus: MessageBus;
+  users: UsersService;
+  devices: DevicesService;
   monitoring: MonitoringService;
   /** Stops everything in reverse order of starting. */
   close(): Promise<void>;
 }
 
-export async function startHeadlessHost(config: Config, log: Logger): Promise<HeadlessHost> {
+export interface HeadlessHostOptions {
+  /** Listen on ephemeral ports instead of the configured ones (tests). */
+  ephemeralPorts?: boolean;
+}
+
+export async function startHeadlessHost(
+  config: Config,
+  log: Logger,
+  { ephemeralPorts = false }: HeadlessHostOptions = {},
+): Promise<HeadlessHost> {
+  const port = (configured: number) => (ephemeralPorts ? 0 : configured);
   const bus = await connectBus(config.amqpUrl, log);
-  const monitoring = await startMonitoringService({ config, bus, log });
+  const users = await startUsersService({ config, bus, log, port: port(config.usersPort) });
+  const verifier = createTokenVerifier({ keySet: users.publicKeySet });
+  const devices = await startDevicesService({ config, bus, log, verifier, port: port(config.devicesPort) });
+  const serviceTokens = users.serviceTokens('monitoring');
+  const monitoring = await startMonitoringService({
+    config,
+    bus,
+    log,
+    verifier,
+    port: port(config.monitoringPort),
+    deviceSnapshot: httpDeviceSnapshot(`http://127.0.0.1:${devices.port}`, () => serviceTokens.token()),
+  });
   return {
     bus,
+    users,
+    devices,
     monitoring,
     close: async () => {
       await monitoring.close();
+      await devices.close();
+      await users.close();
       await bus.close();
     },
   };

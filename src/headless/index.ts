@@ -6,9 +6,15 @@ import { startHeadlessHost } from './headless-host';
 const config = loadConfig();
 const log = createLogger(config.logLevel, 'wattdesk');
 const host = await startHeadlessHost(config, log);
+const urls = {
+  users: `http://127.0.0.1:${host.users.port}`,
+  devices: `http://127.0.0.1:${host.devices.port}`,
+  monitoring: `http://127.0.0.1:${host.monitoring.port}`,
+};
 log.info(
-  { dataDir: config.dataDir, monitoring: `http://127.0.0.1:${host.monitoring.port}` },
-  `WattDesk is running: monitoring API at http://127.0.0.1:${host.monitoring.port}/api/health`,
+  { dataDir: config.dataDir, bus: host.bus.kind, ...urls },
+  `WattDesk is running: users API at ${urls.users}, devices API at ${urls.devices}, ` +
+    `monitoring API at ${urls.monitoring}/api/health`,
 );
 
 let stopping = false;

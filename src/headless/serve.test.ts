@@ -11,9 +11,13 @@ import { useTempDirs } from '../services/testing/temp-dir';
 import { uniqueQueue, waitFor } from '../services/testing/wait';
 
 const tempDir = useTempDirs();
-const queues = { consumptions: uniqueQueue('serve-c'), devices: uniqueQueue('serve-d') };
+const queues = {
+  consumptions: uniqueQueue('serve-c'),
+  devices: uniqueQueue('serve-d'),
+  users: uniqueQueue('serve-u'),
+};
 afterEach(async () => {
-  const all = [queues.consumptions, queues.devices];
+  const all = Object.values(queues);
   await deleteQueues(...all, ...all.map(deadLetterQueueOf));
 });
 
@@ -35,6 +39,9 @@ describe('npm run serve', () => {
         WATTDESK_DATA_DIR: dataDir,
         WATTDESK_AMQP_URL: TEST_AMQP_URL,
         WATTDESK_MONITORING_PORT: '0',
+        WATTDESK_USERS_PORT: '0',
+        WATTDESK_DEVICES_PORT: '0',
+        WATTDESK_QUEUE_USERS: queues.users,
         WATTDESK_QUEUE_CONSUMPTIONS: queues.consumptions,
         WATTDESK_QUEUE_DEVICES: queues.devices,
       },

@@ -256,13 +256,15 @@ describe('the monitoring service', () => {
     const alert = await waitFor(
       async () => (await h.get<{ alerts: Alert[] }>('/api/alerts?device_id=m')).body.alerts[0],
     );
-    const post = (id: number | string) => fetch(`${h.baseUrl}/api/alerts/${id}/ack`, { method: 'POST' });
-    const first = (await (await post(alert.id)).json()) as Alert;
+    const first = (await h.post<Alert>(`/api/alerts/${alert.id}/ack`)).body;
     expect(first.acknowledged_at).not.toBeNull();
-    const second = (await (await post(alert.id)).json()) as Alert;
+    const second = (await h.post<Alert>(`/api/alerts/${alert.id}/ack`)).body;
     expect(second.acknowledged_at).toBe(first.acknowledged_at);
-    expect((await post(999_999)).status).toBe(404);
-    expect((await post('abc')).status).toBe(400);
+    expect((await h.post('/api/alerts/999999/ack')).status).toBe(404);
+    expect(await h.post('/api/alerts/abc/ack')).toMatchObject({
+      status: 400,
+      body: { fields: { id: expect.any(String) } },
+    });
     expect((await h.get<{ alerts: Alert[] }>('/api/alerts?acknowledged=false')).body.alerts).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { consumptionMessageSchema, type Consumption } from '../../shared/contracts/consumption';
 import { deviceEventSchema, type DeviceEvent } from '../../shared/contracts/device-event';
+import type { TokenVerifier } from '../auth/token-verifier';
 import { BatchingConsumer } from '../bus/batching-consumer';
 import type { MessageBus } from '../bus/message-bus';
 import { parseJsonMessage } from '../bus/parse-message';
@@ -12,6 +13,7 @@ import type { Config } from '../config/config';
 import type { Logger } from '../log/logger';
 import { createApp } from './http/app';
 import type { IngestResult } from './ingest/consumption-ingestor';
+import { startDeviceResync, type DeviceSnapshotSource } from './ingest/device-resync';
 import { LiveFeed } from './live/live-feed';
 import { openMonitoringStore, type MonitoringStore } from './store/monitoring-store';
 
@@ -32,6 +34,10 @@ export interface MonitoringServiceDeps {
   config: Pick<Config, 'dataDir' | 'monitoringPort' | 'queues' | 'tz' | 'maxPowerKw'>;
   bus: MessageBus;
   log: Logger;
+  /** Checks the access tokens of HTTP requests and live-feed sign-ins. */
+  verifier: TokenVerifier;
+  /** Where to catch up on every device at start; without one, only the `devices` queue is used. */
+  deviceSnapshot?: DeviceSnapshotSource;
   /** Overrides the configured port, e.g. 0 for an ephemeral one in tests. */
   port?: number;
   host?: string;
@@ -46,7 +52,7 @@ export async function startMonitoringService(deps: MonitoringServiceDeps): Promi
   });
 
   const server = createServer();
-  const feed = new LiveFeed(server, store, config.tz, log);
+  const feed = new LiveFeed(server, store, config.tz, deps.verifier, log);
 
   const readings = new BatchingConsumer<Consumption, IngestResult>({
     bus,
@@ -74,6 +80,7 @@ export async function startMonitoringService(deps: MonitoringServiceDeps): Promi
     prefetch: DEVICES_PREFETCH,
     parse: (body) => parseJsonMessage(deviceEventSchema, body),
     apply: (events) => store.db.transaction(() => events.filter((e) => store.devices.apply(e)).length)(),
+    onApplied: () => feed.ownershipChanged(),
     onDeadLetter: (reason) => {
       store.countDeadLetter(config.queues.devices);
       log.warn({ queue: config.queues.devices, reason }, 'dead-lettered a message');
@@ -86,7 +93,7 @@ export async function startMonitoringService(deps: MonitoringServiceDeps): Promi
     dead_letters: store.deadLetters(),
     live_clients: feed.clientCount(),
   });
-  const app = createApp({ store, tz: config.tz, log, health });
+  const app = createApp({ store, tz: config.tz, log, health, verifier: deps.verifier });
   server.on('request', app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -94,6 +101,8 @@ export async function startMonitoringService(deps: MonitoringServiceDeps): Promi
   });
   await devices.start();
   await readings.start();
+  const resync =
+    deps.deviceSnapshot && startDeviceResync(deps.deviceSnapshot, store, log, () => feed.ownershipChanged());
   const port = (server.address() as AddressInfo).port;
   log.info({ port, tz: config.tz, bus: bus.kind }, 'monitoring service started');
 
@@ -103,6 +112,8 @@ export async function startMonitoringService(deps: MonitoringServiceDeps): Promi
     feed,
     health,
     close: async () => {
+      resync?.stop();
+      await resync?.done;
       await readings.stop();
       await devices.stop();
       await feed.close();

@@ -1,10 +1,12 @@
 // Test support: a monitoring service on real RabbitMQ (unique queues) and a real SQLite file in a temp dir.
+import type { AuthUser } from '../../shared/contracts/auth';
 import type { Consumption } from '../../shared/contracts/consumption';
 import { deadLetterQueueOf } from '../bus/message-bus';
 import { RabbitMqBus } from '../bus/rabbitmq-bus';
 import { createLogger } from '../log/logger';
 import { startMonitoringService, type MonitoringService } from '../monitoring/monitoring-service';
 import { deleteQueues, publishRaw, TEST_AMQP_URL } from './rabbitmq';
+import { createTestTokens, TEST_ADMIN, type TestTokens } from './test-tokens';
 import { uniqueQueue, waitFor } from './wait';
 
 interface Health {
@@ -18,6 +20,7 @@ export interface Harness {
   bus: RabbitMqBus;
   queues: { consumptions: string; devices: string };
   baseUrl: string;
+  tokens: TestTokens;
   /** Publishes readings as an outside producer would. */
   publishReadings(readings: Consumption[]): Promise<void>;
   publishRaw(queue: 'consumptions' | 'devices', bodies: Array<string | Buffer>): Promise<void>;
@@ -25,7 +28,10 @@ export interface Harness {
   waitForReadings(count: number, timeoutMs?: number): Promise<void>;
   /** Waits until this service instance has applied and acked this many consumptions messages. */
   waitForApplied(count: number): Promise<void>;
-  get<T>(path: string): Promise<{ status: number; body: T }>;
+  /** GET with a token of `as` (the test admin by default), or with none when `as` is null. */
+  get<T>(path: string, as?: AuthUser | null): Promise<{ status: number; body: T }>;
+  /** POST with a token of `as` (the test admin by default). */
+  post<T>(path: string, as?: AuthUser): Promise<{ status: number; body: T }>;
   /** Stops the service (and its bus), keeping the data dir and queues: `restart` starts again on both. */
   stop(): Promise<void>;
   restart(): Promise<void>;
@@ -36,8 +42,11 @@ export interface Harness {
 export async function startHarness(dataDir: string, tz = 'UTC', maxPowerKw = 1000): Promise<Harness> {
   const queues = { consumptions: uniqueQueue('consumptions'), devices: uniqueQueue('devices') };
   const config = { dataDir, monitoringPort: 0, queues, tz, maxPowerKw };
+  const tokens = await createTestTokens(dataDir);
+  const start = (bus: RabbitMqBus) =>
+    startMonitoringService({ config, bus, log: quietLog, port: 0, verifier: tokens.verifier });
   let bus = new RabbitMqBus(TEST_AMQP_URL, quietLog);
-  let service = await startMonitoringService({ config, bus, log: quietLog, port: 0 });
+  let service = await start(bus);
   let running = true;
 
   const harness: Harness = {
@@ -48,6 +57,7 @@ export async function startHarness(dataDir: string, tz = 'UTC', maxPowerKw = 100
       return bus;
     },
     queues,
+    tokens,
     get baseUrl() {
       return `http://127.0.0.1:${service.port}`;
     },
@@ -66,10 +76,8 @@ export async function startHarness(dataDir: string, tz = 'UTC', maxPowerKw = 100
         { what: `${count} messages applied` },
       );
     },
-    get: async <T>(path: string) => {
-      const res = await fetch(`${harness.baseUrl}${path}`);
-      return { status: res.status, body: (await res.json()) as T };
-    },
+    get: <T>(path: string, as: AuthUser | null = TEST_ADMIN) => request<T>('GET', path, as),
+    post: <T>(path: string, as: AuthUser = TEST_ADMIN) => request<T>('POST', path, as),
     stop: async () => {
       if (!running) return;
       running = false;
@@ -79,7 +87,7 @@ export async function startHarness(dataDir: string, tz = 'UTC', maxPowerKw = 100
     restart: async () => {
       await harness.stop();
       bus = new RabbitMqBus(TEST_AMQP_URL, quietLog);
-      service = await startMonitoringService({ config, bus, log: quietLog, port: 0 });
+      service = await start(bus);
       running = true;
     },
     dispose: async () => {
@@ -92,6 +100,13 @@ export async function startHarness(dataDir: string, tz = 'UTC', maxPowerKw = 100
       );
     },
   };
+  async function request<T>(method: string, path: string, as: AuthUser | null) {
+    const headers: Record<string, string> = as
+      ? { authorization: `Bearer ${await tokens.tokenFor(as)}` }
+      : {};
+    const res = await fetch(`${harness.baseUrl}${path}`, { method, headers });
+    return { status: res.status, body: (await res.json()) as T };
+  }
   return harness;
 }
 

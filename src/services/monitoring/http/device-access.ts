@@ -1,8 +1,18 @@
-// Who may read which device. Until sign-in exists everyone may; authentication plugs in here.
-import type { Request, Response } from 'express';
+// Who may see what: admins and services everything, a client only the devices it owns now
+// and the alerts raised while it owned them. Ownership comes from the device events.
+import type { AuthUser } from '../../../shared/contracts/auth';
+import type { Alert } from '../../../shared/contracts/monitoring-api';
 import type { DeviceRecord } from '../store/device-directory';
 
-/** True when the request may read this device; otherwise answers (401/403) and returns false. */
-export type DeviceAccess = (req: Request, device: DeviceRecord, res: Response) => boolean;
+export function seesEverything(user: AuthUser): boolean {
+  return user.role === 'admin' || user.role === 'service';
+}
 
-export const openAccess: DeviceAccess = () => true;
+export function canReadDevice(user: AuthUser, device: DeviceRecord | undefined): boolean {
+  if (seesEverything(user)) return true;
+  return device !== undefined && device.deleted === 0 && device.user_id === user.id;
+}
+
+export function canReadAlert(user: AuthUser, alert: Alert): boolean {
+  return seesEverything(user) || alert.user_id === user.id;
+}

@@ -1,5 +1,5 @@
 // GET hourly, daily and data-quality figures of a device.
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import {
   dailyQuerySchema,
@@ -9,23 +9,31 @@ import {
   type QualityResponse,
 } from '../../../shared/contracts/monitoring-api';
 import { daysOfMonth, formatLocal, hoursOfDay } from '../../../shared/time/local-time';
+import { currentUser } from '../../auth/require-auth';
 import { validate } from '../../http/validate';
 import type { MonitoringStore } from '../store/monitoring-store';
-import type { DeviceAccess } from './device-access';
+import { canReadDevice } from './device-access';
 
 const idParams = z.object({ id: z.string().min(1).max(128) });
 
-export function energyRouter(store: MonitoringStore, siteTz: string, access: DeviceAccess): Router {
+export function energyRouter(store: MonitoringStore, siteTz: string): Router {
   const router = Router();
 
-  /** The device, or undefined after answering 404 (no data and no device event) or 403. */
-  function device(req: Parameters<DeviceAccess>[0], res: Parameters<DeviceAccess>[2], id: string) {
+  /**
+   * The device, or undefined after answering 403 (a client asking for anything not its own, known or not)
+   * or 404 (no data and no device event).
+   */
+  function device(req: Request, res: Response, id: string) {
     const d = store.devices.get(id);
+    if (!canReadDevice(currentUser(req), d)) {
+      res.status(403).json({ error: `device ${id} is not yours` });
+      return undefined;
+    }
     if (!d || (d.last_ts === null && d.version === null)) {
       res.status(404).json({ error: `no device ${id}` });
       return undefined;
     }
-    return access(req, d, res) ? d : undefined;
+    return d;
   }
 
   router.get('/api/devices/:id/hourly', (req, res) => {

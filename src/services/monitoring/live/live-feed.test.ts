@@ -1,9 +1,11 @@
 // The live feed through the real service: subscribe, then hourly totals and alerts arrive as they change.
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import type { AuthUser } from '../../../shared/contracts/auth';
 import type { ServerMessage } from '../../../shared/contracts/live-feed';
 import { startHarness, type Harness } from '../../testing/monitoring-harness';
 import { useTempDirs } from '../../testing/temp-dir';
+import { TEST_ADMIN } from '../../testing/test-tokens';
 import { waitFor } from '../../testing/wait';
 
 const tempDir = useTempDirs();
@@ -14,12 +16,17 @@ afterEach(async () => {
   await h.dispose();
 });
 
-async function connect(): Promise<{ socket: WebSocket; messages: ServerMessage[] }> {
+/** A socket signed in as `user` (the test admin by default). */
+async function connect(
+  user: AuthUser = TEST_ADMIN,
+): Promise<{ socket: WebSocket; messages: ServerMessage[] }> {
   const socket = new WebSocket(`ws://127.0.0.1:${h.service.port}/ws`);
   sockets.push(socket);
   const messages: ServerMessage[] = [];
   socket.on('message', (data) => messages.push(JSON.parse(String(data)) as ServerMessage));
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  socket.send(JSON.stringify({ type: 'auth', token: await h.tokens.tokenFor(user) }));
+  await waitFor(() => messages.find((m) => m.type === 'authenticated'), { what: 'sign-in' });
   return { socket, messages };
 }
 
@@ -64,7 +71,7 @@ describe('the live feed', () => {
     expect(final).toMatchObject({ device_id: 'm1', start: '2026-01-01T00:00:00+00:00' });
     const hourlyPushes = watcher.messages.filter((m) => m.type === 'hourly').length;
     expect(hourlyPushes).toBeLessThan(readings.length / 2);
-    expect(other.messages.filter((m) => m.type !== 'subscribed')).toEqual([]);
+    expect(other.messages.filter((m) => m.type === 'hourly' || m.type === 'alert')).toEqual([]);
   });
 
   it('answers a malformed client message with an error and keeps the socket open', async () => {
@@ -73,7 +80,9 @@ describe('the live feed', () => {
     client.socket.send('{"type": "subscribe", "device_ids": "m1"}');
     client.socket.send('nonsense');
     await waitFor(() => client.messages.filter((m) => m.type === 'error').length === 2);
-    expect(client.messages[0]).toMatchObject({ type: 'error', error: expect.stringMatching(/device_ids/) });
+    expect(client.messages.find((m) => m.type === 'error')).toMatchObject({
+      error: expect.stringMatching(/device_ids/),
+    });
     client.socket.send(JSON.stringify({ type: 'subscribe', device_ids: ['x'] }));
     await waitFor(() => client.messages.find((m) => m.type === 'subscribed'));
   });

@@ -17,6 +17,8 @@ interface AlertRow {
 
 export interface AlertFilter {
   deviceId?: string;
+  /** Only alerts raised for this owner. */
+  userId?: string;
   /** Only alerts whose hour starts at or after this instant, epoch ms. */
   since?: number;
   acknowledged?: boolean;
@@ -71,6 +73,10 @@ export class AlertBook {
     if (filter.deviceId !== undefined) {
       where.push('d.id = ?');
       args.push(filter.deviceId);
+    }
+    if (filter.userId !== undefined) {
+      where.push('a.user_id = ?');
+      args.push(filter.userId);
     }
     if (filter.since !== undefined) {
       where.push('a.hour_start >= ?');
