@@ -69,6 +69,22 @@ export default tseslint.config(
     },
   },
   {
+    // Simulator tests may use the shared test support (broker helpers), never other services internals.
+    files: ['simulator/**/*.test.ts', 'simulator/src/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'react', 'react-dom'], message: 'crosses a layer boundary (see STYLE.md)' },
+            { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'crosses a layer boundary' },
+            { regex: 'services/(?!testing/)', message: 'simulator tests may use src/services/testing only' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/headless/**'],
     rules: {
       'no-restricted-imports': forbid(

@@ -14,7 +14,7 @@ const adapters: Array<[string, () => MessageBus, (queue: string) => Promise<void
   [
     'rabbitmq',
     () => new RabbitMqBus(TEST_AMQP_URL, log),
-    (q) => deleteQueues(q, deadLetterQueueOf(q), `${q}.barrier`),
+    (q) => deleteQueues(q, deadLetterQueueOf(q), deadLetterQueueOf(deadLetterQueueOf(q)), `${q}.barrier`),
   ],
 ];
 
