@@ -85,6 +85,16 @@ export default tseslint.config(
     },
   },
   {
+    // The host layer composes services and the simulator for both the headless host and Electron's main.
+    files: ['src/host/**'],
+    rules: {
+      'no-restricted-imports': forbid(
+        ['electron', 'react', 'react-dom'],
+        ['**/main/**', '**/preload/**', '**/renderer/**'],
+      ),
+    },
+  },
+  {
     files: ['src/headless/**'],
     rules: {
       'no-restricted-imports': forbid(

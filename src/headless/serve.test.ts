@@ -38,6 +38,7 @@ describe('npm run serve', () => {
         ...process.env,
         WATTDESK_DATA_DIR: dataDir,
         WATTDESK_AMQP_URL: TEST_AMQP_URL,
+        WATTDESK_PORT: '0',
         WATTDESK_MONITORING_PORT: '0',
         WATTDESK_USERS_PORT: '0',
         WATTDESK_DEVICES_PORT: '0',

@@ -9,7 +9,7 @@ import { quietLog } from '../services/testing/monitoring-harness';
 import { deleteQueues, publishRaw, TEST_AMQP_URL } from '../services/testing/rabbitmq';
 import { useTempDirs } from '../services/testing/temp-dir';
 import { uniqueQueue, waitFor } from '../services/testing/wait';
-import { startHeadlessHost, type HeadlessHost } from './headless-host';
+import { startEmbeddedServices, type EmbeddedServices } from './embedded-services';
 
 const tempDir = useTempDirs();
 const queues = {
@@ -17,7 +17,7 @@ const queues = {
   devices: uniqueQueue('host-d'),
   users: uniqueQueue('host-u'),
 };
-let host: HeadlessHost | undefined;
+let host: EmbeddedServices | undefined;
 let proxy: TcpProxy | undefined;
 afterEach(async () => {
   await proxy?.start();
@@ -38,7 +38,7 @@ async function call<T>(url: string, method: string, token: string | null, body?:
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
 
-describe('the headless host', () => {
+describe('the embedded services', () => {
   it('brings monitoring to the right set of devices after changes made during a broker outage', async () => {
     proxy = await startTcpProxy(TEST_AMQP_URL);
     const config = loadConfig({
@@ -50,7 +50,7 @@ describe('the headless host', () => {
       WATTDESK_QUEUE_USERS: queues.users,
       WATTDESK_TZ: 'UTC',
     });
-    host = await startHeadlessHost(config, quietLog, { ephemeralPorts: true });
+    host = await startEmbeddedServices(config, quietLog, { ephemeralPorts: true });
     const users = `http://127.0.0.1:${host.users.port}`;
     const devices = `http://127.0.0.1:${host.devices.port}/api/devices`;
     const { access_token: admin } = await call<{ access_token: string }>(

@@ -1,6 +1,7 @@
-// The app without Electron: users, devices and monitoring in one process on their ports, sharing one bus.
+// Users, devices and monitoring in one process on their ports, sharing one bus: for the headless host and
+// the desktop app alike.
 // Started in dependency order and stopped in reverse, so nothing in flight is lost.
-import { createTokenVerifier } from '../services/auth/token-verifier';
+import { createTokenVerifier, type TokenVerifier } from '../services/auth/token-verifier';
 import { connectBus } from '../services/bus/connect-bus';
 import type { MessageBus } from '../services/bus/message-bus';
 import type { Config } from '../services/config/config';
@@ -10,8 +11,10 @@ import { httpDeviceSnapshot } from '../services/monitoring/ingest/device-resync'
 import { startMonitoringService, type MonitoringService } from '../services/monitoring/monitoring-service';
 import { startUsersService, type UsersService } from '../services/users/users-service';
 
-export interface HeadlessHost {
+export interface EmbeddedServices {
   bus: MessageBus;
+  /** Checks access tokens against the embedded users service's keys. */
+  verifier: TokenVerifier;
   users: UsersService;
   devices: DevicesService;
   monitoring: MonitoringService;
@@ -19,16 +22,16 @@ export interface HeadlessHost {
   close(): Promise<void>;
 }
 
-export interface HeadlessHostOptions {
+export interface EmbeddedServicesOptions {
   /** Listen on ephemeral ports instead of the configured ones (tests). */
   ephemeralPorts?: boolean;
 }
 
-export async function startHeadlessHost(
+export async function startEmbeddedServices(
   config: Config,
   log: Logger,
-  { ephemeralPorts = false }: HeadlessHostOptions = {},
-): Promise<HeadlessHost> {
+  { ephemeralPorts = false }: EmbeddedServicesOptions = {},
+): Promise<EmbeddedServices> {
   const port = (configured: number) => (ephemeralPorts ? 0 : configured);
   const bus = await connectBus(config.amqpUrl, log);
   const users = await startUsersService({ config, bus, log, port: port(config.usersPort) });
@@ -45,6 +48,7 @@ export async function startHeadlessHost(
   });
   return {
     bus,
+    verifier,
     users,
     devices,
     monitoring,
