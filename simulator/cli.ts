@@ -1,6 +1,7 @@
 // `npm run simulate`: replays a meter CSV file into RabbitMQ. Reads the flags, builds the parts, runs, reports.
 import { CsvFormatError, detectCsvFormat } from './src/csv-readings';
-import { AmqpReadingPublisher, redactUrl } from './src/amqp-publisher';
+import { redactUrl } from '../src/shared/redact-url';
+import { AmqpReadingPublisher } from './src/amqp-publisher';
 import { HELP, parseCli, resumeCommand, type CliSettings } from './src/cli-options';
 import { formatDuration } from './src/duration';
 import { ProgressDisplay, summaryText } from './src/progress';

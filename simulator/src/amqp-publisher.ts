@@ -5,6 +5,7 @@ import amqp, { type ChannelModel, type ConfirmChannel } from 'amqplib';
 import type { ConsumptionMessage } from '../../src/shared/contracts/consumption';
 import { systemClock } from './clock';
 import type { ReadingPublisher } from './reading-publisher';
+import { redactUrl } from '../../src/shared/redact-url';
 
 export interface AmqpPublisherOptions {
   url: string;
@@ -168,17 +169,6 @@ export class AmqpReadingPublisher extends EventEmitter<AmqpPublisherEvents> impl
     if (this.closed) return;
     this.emit('disconnected', { reason });
     this.connect();
-  }
-}
-
-/** The URL without its password, for messages. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(invalid url)';
   }
 }
 

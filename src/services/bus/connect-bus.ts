@@ -3,7 +3,8 @@ import type { Logger } from '../log/logger';
 import { DEFAULT_AMQP_URL } from '../config/config';
 import { InProcessBus } from './in-process-bus';
 import type { MessageBus } from './message-bus';
-import { openConnection, RabbitMqBus, redactUrl } from './rabbitmq-bus';
+import { redactUrl } from '../../shared/redact-url';
+import { openConnection, RabbitMqBus } from './rabbitmq-bus';
 
 const PROBE_TIMEOUT_MS = 2_000;
 

@@ -12,21 +12,11 @@ import {
   type MessageBus,
   type Subscription,
 } from './message-bus';
+import { redactUrl } from '../../shared/redact-url';
 
 const MIN_BACKOFF_MS = 100;
 const MAX_BACKOFF_MS = 5_000;
 const HEARTBEAT_S = 10;
-
-/** The URL without its password, for logs. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(invalid url)';
-  }
-}
 
 /** Connects with heartbeats on (unless the URL sets them), so a dead broker is noticed within seconds. */
 export async function openConnection(url: string, timeoutMs?: number): Promise<ChannelModel> {
