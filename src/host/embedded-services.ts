@@ -25,18 +25,33 @@ export interface EmbeddedServices {
 export interface EmbeddedServicesOptions {
   /** Listen on ephemeral ports instead of the configured ones (tests). */
   ephemeralPorts?: boolean;
+  /** Each service's folder of .sql migrations, when not beside its source (the desktop bundle). */
+  migrations?: { users: string; devices: string; monitoring: string };
 }
 
 export async function startEmbeddedServices(
   config: Config,
   log: Logger,
-  { ephemeralPorts = false }: EmbeddedServicesOptions = {},
+  { ephemeralPorts = false, migrations }: EmbeddedServicesOptions = {},
 ): Promise<EmbeddedServices> {
   const port = (configured: number) => (ephemeralPorts ? 0 : configured);
   const bus = await connectBus(config.amqpUrl, log);
-  const users = await startUsersService({ config, bus, log, port: port(config.usersPort) });
+  const users = await startUsersService({
+    config,
+    bus,
+    log,
+    port: port(config.usersPort),
+    migrationsDir: migrations?.users,
+  });
   const verifier = createTokenVerifier({ keySet: users.publicKeySet });
-  const devices = await startDevicesService({ config, bus, log, verifier, port: port(config.devicesPort) });
+  const devices = await startDevicesService({
+    config,
+    bus,
+    log,
+    verifier,
+    port: port(config.devicesPort),
+    migrationsDir: migrations?.devices,
+  });
   const serviceTokens = users.serviceTokens('monitoring');
   const monitoring = await startMonitoringService({
     config,
@@ -45,6 +60,7 @@ export async function startEmbeddedServices(
     verifier,
     port: port(config.monitoringPort),
     deviceSnapshot: httpDeviceSnapshot(`http://127.0.0.1:${devices.port}`, () => serviceTokens.token()),
+    migrationsDir: migrations?.monitoring,
   });
   return {
     bus,

@@ -46,6 +46,8 @@ export class SimulatorController extends EventEmitter<{ state: [SimulatorState] 
   constructor(
     private readonly publisher: ReadingPublisher,
     private readonly log: Logger,
+    /** The bundled sample file; the desktop bundle passes its copy. */
+    private readonly sampleCsv: string = SAMPLE_CSV,
   ) {
     super();
   }
@@ -67,7 +69,7 @@ export class SimulatorController extends EventEmitter<{ state: [SimulatorState] 
       publisher: this.publisher,
     });
     this.replay = replay;
-    const fileName = request.source.kind === 'sample' ? basename(SAMPLE_CSV) : request.source.file_name;
+    const fileName = request.source.kind === 'sample' ? basename(this.sampleCsv) : request.source.file_name;
     this.update({ ...IDLE, phase: 'running', file_name: fileName, device_ids: [...request.device_ids] });
     replay.on('progress', (p) => this.update(this.fromProgress(p)));
     replay.start().then(
@@ -127,7 +129,7 @@ export class SimulatorController extends EventEmitter<{ state: [SimulatorState] 
   }
 
   private fileOf(source: SimulatorStartRequest['source']): string {
-    if (source.kind === 'sample') return SAMPLE_CSV;
+    if (source.kind === 'sample') return this.sampleCsv;
     this.uploadDir ??= mkdtempSync(join(tmpdir(), 'wattdesk-upload-'));
     const file = join(this.uploadDir, 'upload.csv');
     writeFileSync(file, source.content);

@@ -10,7 +10,7 @@ import { loadConfig } from '../services/config/config';
 import { quietLog, readingCount } from '../services/testing/monitoring-harness';
 import { deleteQueues } from '../services/testing/rabbitmq';
 import { useTempDirs } from '../services/testing/temp-dir';
-import { uniqueQueue, waitFor } from '../services/testing/wait';
+import { uniqueQueue, waitFor, withTimeout } from '../services/testing/wait';
 import { startEmbeddedServices, type EmbeddedServices } from './embedded-services';
 import { startUiGateway, type UiGateway } from './ui-gateway';
 
@@ -152,6 +152,10 @@ describe('the UI gateway', () => {
     );
     expect(stopped.body.phase).toBe('stopped');
     expect(stopped.body.sent).toBeGreaterThan(500);
-    socket.close();
+
+    // Closing the gateway ends the proxied live feed too, rather than waiting on it.
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    await gateway.close();
+    await withTimeout(closed, 5_000, 'the live feed to close with the gateway');
   });
 });

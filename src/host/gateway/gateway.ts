@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import express, { type Router } from 'express';
 import { serviceOfPath, type ServiceName } from '../../shared/contracts/api-routes';
@@ -59,9 +60,13 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   app.use(errorMiddleware(o.log));
 
   const server: Server = createServer(app);
+  // Upgraded sockets are no longer the HTTP server's: closing it would wait on them forever.
+  const upgraded = new Set<Duplex>();
   server.on('upgrade', (req, socket, head) => {
-    if (serviceOfPath(req.url ?? '') === 'monitoring') proxyUpgrade(targets.monitoring, req, socket, head);
-    else socket.destroy();
+    if (serviceOfPath(req.url ?? '') !== 'monitoring') return socket.destroy();
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
+    proxyUpgrade(targets.monitoring, req, socket, head);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -73,6 +78,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        for (const socket of upgraded) socket.destroy();
       }),
   };
 }

@@ -26,6 +26,8 @@ export interface DevicesServiceOptions {
   port?: number;
   /** Interface to listen on; default 127.0.0.1, as the monitoring service. */
   host?: string;
+  /** Where the numbered .sql files are; default: beside this module (a bundle passes its copy). */
+  migrationsDir?: string;
 }
 
 export interface DevicesService {
@@ -38,7 +40,8 @@ export interface DevicesService {
 export async function startDevicesService(options: DevicesServiceOptions): Promise<DevicesService> {
   const { config, bus } = options;
   const log = options.log.child({ service: 'devices' });
-  const db = openDatabase(join(config.dataDir, 'devices.db'), readMigrations(MIGRATIONS));
+  const migrations = readMigrations(options.migrationsDir ?? MIGRATIONS);
+  const db = openDatabase(join(config.dataDir, 'devices.db'), migrations);
   const relay = new OutboxRelay({ db, bus, queue: config.queues.devices, log });
   const store = new DeviceStore(db, () => relay.wake());
   const verifier = options.verifier ?? createTokenVerifier({ jwksUrl: `${config.usersUrl}${JWKS_PATH}` });

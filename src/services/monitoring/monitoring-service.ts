@@ -41,6 +41,8 @@ export interface MonitoringServiceDeps {
   /** Overrides the configured port, e.g. 0 for an ephemeral one in tests. */
   port?: number;
   host?: string;
+  /** Where the numbered .sql files are; default: the store's own folder (a bundle passes its copy). */
+  migrationsDir?: string;
 }
 
 export async function startMonitoringService(deps: MonitoringServiceDeps): Promise<MonitoringService> {
@@ -49,6 +51,7 @@ export async function startMonitoringService(deps: MonitoringServiceDeps): Promi
   const store = openMonitoringStore(join(config.dataDir, 'monitoring.db'), {
     tz: config.tz,
     maxPowerKw: config.maxPowerKw,
+    migrationsDir: deps.migrationsDir,
   });
 
   const server = createServer();

@@ -31,6 +31,8 @@ export interface UsersServiceOptions {
   /** Interface to listen on; default 127.0.0.1, as the monitoring service. */
   host?: string;
   loginLimits?: LoginLimits;
+  /** Where the numbered .sql files are; default: beside this module (a bundle passes its copy). */
+  migrationsDir?: string;
 }
 
 export interface UsersService {
@@ -51,9 +53,10 @@ export async function startUsersService({
   port: portOption,
   host = '127.0.0.1',
   loginLimits,
+  migrationsDir = MIGRATIONS,
 }: UsersServiceOptions): Promise<UsersService> {
   const log = parentLog.child({ service: 'users' });
-  const db = openDatabase(join(config.dataDir, 'users.db'), readMigrations(MIGRATIONS));
+  const db = openDatabase(join(config.dataDir, 'users.db'), readMigrations(migrationsDir));
   const keys = await loadOrCreateSigningKeys(join(config.dataDir, 'users-signing-key.json'));
   const relay = new OutboxRelay({ db, bus, queue: config.usersQueue, log });
   const users = new UserStore(db, () => relay.wake());

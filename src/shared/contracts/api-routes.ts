@@ -13,8 +13,14 @@ export interface HttpCall {
   body?: unknown;
 }
 
-/** Requests whose HTTP form is plain; the session ones and `live-subscribe` are the transport's own. */
-export type RoutedRequest = Exclude<ApiRequestName, `session-${string}` | 'live-subscribe'>;
+/**
+ * Requests whose HTTP form is plain; the session ones and `live-subscribe` are the transport's own, and the
+ * settings belong to the desktop host alone.
+ */
+export type RoutedRequest = Exclude<
+  ApiRequestName,
+  `session-${string}` | 'live-subscribe' | `settings-${string}`
+>;
 
 const id = encodeURIComponent;
 
@@ -22,7 +28,9 @@ function query(params: Record<string, string | number | boolean | undefined>): s
   const pairs = Object.entries(params).filter(
     (p): p is [string, string | number | boolean] => p[1] !== undefined,
   );
-  return pairs.length ? `?${new URLSearchParams(pairs.map(([k, v]): [string, string] => [k, String(v)])).toString()}` : '';
+  return pairs.length
+    ? `?${new URLSearchParams(pairs.map(([k, v]): [string, string] => [k, String(v)])).toString()}`
+    : '';
 }
 
 export const apiRoutes: { [K in RoutedRequest]: (args: ApiRequests[K]['args']) => HttpCall } = {

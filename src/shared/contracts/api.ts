@@ -5,6 +5,7 @@ import type { AuthUser, LoginRequest } from './auth';
 import type { CreateDeviceRequest, DeviceView, UpdateDeviceRequest } from './devices-api';
 import type { FirstRun, HostStatus } from './host-api';
 import type { Alert, DailyResponse, HourlyResponse, QualityResponse } from './monitoring-api';
+import type { Settings } from './settings';
 import type { SimulatorStartRequest, SimulatorState } from './simulator-api';
 import type { CreateUserRequest, UpdateUserRequest, User } from './users-api';
 
@@ -47,6 +48,11 @@ export interface ApiRequests {
   'simulator-pause': { args: void; result: SimulatorState };
   'simulator-resume': { args: void; result: SimulatorState };
   'simulator-stop': { args: void; result: SimulatorState };
+
+  /** Desktop only: the app's settings. A browser host has none and answers 404. */
+  'settings-get': { args: void; result: Settings };
+  /** Desktop only: saves them. Services, broker and zone take effect after a restart, which the app offers. */
+  'settings-set': { args: Settings; result: Settings };
 }
 
 export type LiveFeedState =
@@ -63,6 +69,8 @@ export interface ApiEvents {
   'simulator-progress': SimulatorState;
   /** The session ended (expired, revoked, or signed out elsewhere). */
   'session-ended': { reason: string };
+  /** Desktop only: the host asks the UI to open a route, e.g. `/devices/<id>?date=YYYY-MM-DD` from a notification. */
+  navigate: { path: string };
 }
 
 export type ApiRequestName = keyof ApiRequests;
