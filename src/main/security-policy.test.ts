@@ -11,9 +11,10 @@ describe('the Content-Security-Policy', () => {
     expect(csp.get('default-src')).toBe("'none'");
     expect(csp.get('script-src')).toBe("'self'");
     expect(csp.get('connect-src')).toBe("'self'");
+    expect(csp.get('style-src')).toBe("'self'");
     expect(csp.get('object-src')).toBe("'none'");
     expect(csp.get('frame-ancestors')).toBe("'none'");
-    expect(contentSecurityPolicy(null)).not.toMatch(/unsafe-eval|\*/);
+    expect(contentSecurityPolicy(null)).not.toMatch(/unsafe-eval|unsafe-inline|\*/);
   });
 
   it('lets the dev server run its React Refresh preamble and HMR socket, and nothing more', () => {
