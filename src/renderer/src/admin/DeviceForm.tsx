@@ -1,5 +1,5 @@
 // A device's details: name, address, hourly limit and owner; for a new device or an edit.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
   createDeviceRequestSchema,
   type CreateDeviceRequest,
@@ -7,7 +7,7 @@ import {
 } from '../../../shared/contracts/devices-api';
 import type { User } from '../../../shared/contracts/users-api';
 import { controlProps, Field } from '../components/Field';
-import { schemaErrors, serverErrors, type FieldErrors } from './form-errors';
+import { checkWith, useFormSubmission, type Checked } from './use-form-submission';
 
 const LABELS = {
   description: 'Name',
@@ -36,15 +36,11 @@ export function DeviceForm({
     user_id: device?.user_id ?? '',
     id: '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, submit } = useFormSubmission(LABELS);
   const set = (name: keyof typeof values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFailure(null);
+  const check = (): Checked<CreateDeviceRequest> => {
     const limit = values.max_hourly_kwh.trim() === '' ? NaN : Number(values.max_hourly_kwh.replace(',', '.'));
     const request = {
       description: values.description.trim(),
@@ -53,31 +49,20 @@ export function DeviceForm({
       user_id: values.user_id || null,
       ...(values.id.trim() ? { id: values.id.trim() } : {}),
     };
-    const parsed = createDeviceRequestSchema.safeParse(request);
-    const found: FieldErrors = parsed.success ? {} : schemaErrors(parsed.error, LABELS);
+    const checked = checkWith(createDeviceRequestSchema, request, LABELS);
+    // Plainer words than the schema's for the two mistakes people make.
+    const found = checked.ok ? {} : { ...checked.errors };
     if (!Number.isFinite(limit)) found.max_hourly_kwh = 'Hourly limit must be a number of kWh, such as 2.5.';
     else if (limit <= 0) found.max_hourly_kwh = 'Hourly limit must be more than 0 kWh.';
     if (!request.description) found.description = 'Name is required.';
-    if (Object.keys(found).length || !parsed.success) {
-      setErrors(found);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      await onSubmit(parsed.data);
-    } catch (err) {
-      const { fields, form } = serverErrors(err, LABELS);
-      setErrors(fields);
-      setFailure(form);
-      setBusy(false);
-    }
+    return checked.ok && Object.keys(found).length === 0 ? checked : { ok: false, errors: found };
   };
+  const onSubmitForm = submit(check, onSubmit);
 
   return (
     <form
       className="stack"
-      onSubmit={(e) => void submit(e)}
+      onSubmit={(e) => void onSubmitForm(e)}
       noValidate
       aria-label={device ? 'Edit device' : 'New device'}
     >

@@ -1,9 +1,11 @@
 // Resets a user's password; their sessions end, so they sign in again with the new one.
-import { useState, type FormEvent } from 'react';
-import { passwordSchema, type User } from '../../../shared/contracts/users-api';
+import { useState } from 'react';
+import { setPasswordRequestSchema, type User } from '../../../shared/contracts/users-api';
 import { Dialog } from '../components/Dialog';
 import { controlProps, Field } from '../components/Field';
-import { sentence, serverErrors } from './form-errors';
+import { checkWith, useFormSubmission } from './use-form-submission';
+
+const LABELS = { password: 'Password' };
 
 export function PasswordDialog({
   user,
@@ -15,43 +17,27 @@ export function PasswordDialog({
   onClose: () => void;
 }) {
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFailure(null);
-    const parsed = passwordSchema.safeParse(password);
-    if (!parsed.success) {
-      setError(sentence('Password', parsed.error.issues[0]!.message));
-      return;
-    }
-    setError(undefined);
-    setBusy(true);
-    try {
-      await onSave(password);
+  const { errors, failure, busy, submit } = useFormSubmission(LABELS);
+  const onSubmitForm = submit(
+    () => checkWith(setPasswordRequestSchema, { password }, LABELS),
+    async (checked) => {
+      await onSave(checked.password);
       onClose();
-    } catch (err) {
-      const { fields, form } = serverErrors(err, { password: 'Password' });
-      setError(fields.password);
-      setFailure(form);
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
     <Dialog title={`Reset the password of ${user.username}`} onClose={onClose}>
-      <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="stack" onSubmit={(e) => void onSubmitForm(e)} noValidate>
         <p className="muted">They are signed out everywhere and sign in again with the new password.</p>
         {failure && (
           <p className="form-error" role="alert">
             {failure}
           </p>
         )}
-        <Field id="reset-password" label="New password" hint="At least 8 characters." error={error}>
+        <Field id="reset-password" label="New password" hint="At least 8 characters." error={errors.password}>
           <input
-            {...controlProps('reset-password', error, 'At least 8 characters.')}
+            {...controlProps('reset-password', errors.password, 'At least 8 characters.')}
             type="password"
             autoComplete="new-password"
             autoFocus

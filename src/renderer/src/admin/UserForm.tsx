@@ -1,9 +1,9 @@
 // A new account: username, display name, role and first password, checked here and by the server.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Role } from '../../../shared/contracts/auth';
 import { createUserRequestSchema, type CreateUserRequest } from '../../../shared/contracts/users-api';
 import { controlProps, Field } from '../components/Field';
-import { schemaErrors, serverErrors, type FieldErrors } from './form-errors';
+import { checkWith, useFormSubmission } from './use-form-submission';
 
 const LABELS = { username: 'Username', display_name: 'Display name', role: 'Role', password: 'Password' };
 
@@ -20,34 +20,13 @@ export function UserForm({
     role: 'client',
     password: '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, submit } = useFormSubmission(LABELS);
   const set = (name: keyof CreateUserRequest) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFailure(null);
-    const parsed = createUserRequestSchema.safeParse(values);
-    if (!parsed.success) {
-      setErrors(schemaErrors(parsed.error, LABELS));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      await onSubmit(parsed.data);
-    } catch (err) {
-      const { fields, form } = serverErrors(err, LABELS);
-      setErrors(fields);
-      setFailure(form);
-      setBusy(false);
-    }
-  };
+  const onSubmitForm = submit(() => checkWith(createUserRequestSchema, values, LABELS), onSubmit);
 
   return (
-    <form className="stack" onSubmit={(e) => void submit(e)} noValidate aria-label="New user">
+    <form className="stack" onSubmit={(e) => void onSubmitForm(e)} noValidate aria-label="New user">
       {failure && (
         <p className="form-error" role="alert">
           {failure}
