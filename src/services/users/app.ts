@@ -23,7 +23,9 @@ export interface UsersAppDeps {
 export function createApp(deps: UsersAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  // Behind no proxy: req.ip is the peer address, which the sign-in rate limit counts by.
+  // The sign-in rate limit counts by req.ip. Only a proxy on this machine (the host's gateway) is believed
+  // about the client's address; anyone else's X-Forwarded-For is ignored, so it cannot dodge the limit.
+  app.set('trust proxy', 'loopback');
   app.use(express.json({ limit: '16kb' }));
 
   app.get('/api/health', (_req, res) => {

@@ -88,6 +88,19 @@ describe('rate limit', () => {
     }
     await api().post('/api/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD }).expect(429);
   });
+
+  it('counts each client behind the local gateway by its own address', async () => {
+    fx = await startUsersFixture({
+      loginLimits: { perIp: { max: 2, windowMs: 60_000 }, perUsername: { max: 100, windowMs: 60_000 } },
+    });
+    const from = (ip: string, username: string) =>
+      api().post('/api/auth/login').set('x-forwarded-for', ip).send({ username, password: 'whatever!' });
+    await from('203.0.113.7', 'b1').expect(401);
+    await from('203.0.113.7', 'b2').expect(401);
+    await from('203.0.113.7', 'b3').expect(429);
+    // Another browser behind the same gateway still gets its own attempts.
+    await from('198.51.100.4', 'b4').expect(401);
+  });
 });
 
 describe('refresh', () => {
