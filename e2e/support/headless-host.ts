@@ -6,9 +6,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deadLetterQueueOf } from '../../src/services/bus/message-bus';
-import { deleteQueues, TEST_AMQP_URL } from '../../src/services/testing/rabbitmq';
-import { uniqueQueue, waitFor } from '../../src/services/testing/wait';
+import { isolatedHost } from '../../src/services/testing/isolated-host';
+import { waitFor } from '../../src/services/testing/wait';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -33,29 +32,13 @@ export function ensureRendererBuilt(): void {
 export async function startHeadlessHost({ tz }: { tz: string }): Promise<RunningHost> {
   ensureRendererBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'wattdesk-e2e-'));
-  const queues = {
-    consumptions: uniqueQueue('e2e-c'),
-    devices: uniqueQueue('e2e-d'),
-    users: uniqueQueue('e2e-u'),
-  };
+  const host = isolatedHost('e2e', { dataDir, tz });
+  const { queues } = host;
   // No WATTDESK_ADMIN_PASSWORD: the host generates one and the UI starts at its first-run screen.
   const { WATTDESK_ADMIN_PASSWORD: _unused, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/headless/index.ts'], {
     cwd: ROOT,
-    env: {
-      ...inherited,
-      WATTDESK_DATA_DIR: dataDir,
-      WATTDESK_AMQP_URL: TEST_AMQP_URL,
-      WATTDESK_PORT: '0',
-      WATTDESK_USERS_PORT: '0',
-      WATTDESK_DEVICES_PORT: '0',
-      WATTDESK_MONITORING_PORT: '0',
-      WATTDESK_QUEUE_CONSUMPTIONS: queues.consumptions,
-      WATTDESK_QUEUE_DEVICES: queues.devices,
-      WATTDESK_QUEUE_USERS: queues.users,
-      WATTDESK_TZ: tz,
-      WATTDESK_LOG_LEVEL: 'info',
-    },
+    env: { ...inherited, ...host.env, WATTDESK_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -81,8 +64,7 @@ export async function startHeadlessHost({ tz }: { tz: string }): Promise<Running
         await exited;
       }
       rmSync(dataDir, { recursive: true, force: true });
-      const all = Object.values(queues);
-      await deleteQueues(...all, ...all.map(deadLetterQueueOf)).catch(() => undefined);
+      await host.deleteQueues().catch(() => undefined);
     },
   };
 }

@@ -5,20 +5,15 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import amqp from 'amqplib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deadLetterQueueOf } from '../services/bus/message-bus';
-import { deleteQueues, publishRaw, TEST_AMQP_URL } from '../services/testing/rabbitmq';
+import { isolatedHost, type IsolatedHost } from '../services/testing/isolated-host';
+import { publishRaw, TEST_AMQP_URL } from '../services/testing/rabbitmq';
 import { useTempDirs } from '../services/testing/temp-dir';
-import { uniqueQueue, waitFor } from '../services/testing/wait';
+import { waitFor } from '../services/testing/wait';
 
 const tempDir = useTempDirs();
-const queues = {
-  consumptions: uniqueQueue('serve-c'),
-  devices: uniqueQueue('serve-d'),
-  users: uniqueQueue('serve-u'),
-};
+let host: IsolatedHost;
 afterEach(async () => {
-  const all = Object.values(queues);
-  await deleteQueues(...all, ...all.map(deadLetterQueueOf));
+  await host.deleteQueues();
 });
 
 async function queueDepth(queue: string): Promise<number> {
@@ -33,19 +28,10 @@ async function queueDepth(queue: string): Promise<number> {
 describe('npm run serve', () => {
   it('stops on SIGTERM with every reading either stored or still queued', async () => {
     const dataDir = tempDir();
+    host = isolatedHost('serve', { dataDir });
+    const { queues } = host;
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/headless/index.ts'], {
-      env: {
-        ...process.env,
-        WATTDESK_DATA_DIR: dataDir,
-        WATTDESK_AMQP_URL: TEST_AMQP_URL,
-        WATTDESK_PORT: '0',
-        WATTDESK_MONITORING_PORT: '0',
-        WATTDESK_USERS_PORT: '0',
-        WATTDESK_DEVICES_PORT: '0',
-        WATTDESK_QUEUE_USERS: queues.users,
-        WATTDESK_QUEUE_CONSUMPTIONS: queues.consumptions,
-        WATTDESK_QUEUE_DEVICES: queues.devices,
-      },
+      env: { ...process.env, ...host.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -2,31 +2,25 @@
 // monitoring once it is back, applied once each and in version order, leaving it with the right devices.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeviceView } from '../shared/contracts/devices-api';
-import { deadLetterQueueOf } from '../services/bus/message-bus';
 import { loadConfig } from '../services/config/config';
 import { startTcpProxy, type TcpProxy } from '../services/devices/testing/tcp-proxy';
 import { quietLog } from '../services/testing/monitoring-harness';
-import { deleteQueues, publishRaw, TEST_AMQP_URL } from '../services/testing/rabbitmq';
+import { isolatedHost, type IsolatedHost } from '../services/testing/isolated-host';
+import { publishRaw, TEST_AMQP_URL } from '../services/testing/rabbitmq';
 import { useTempDirs } from '../services/testing/temp-dir';
-import { uniqueQueue, waitFor } from '../services/testing/wait';
+import { waitFor } from '../services/testing/wait';
 import { startEmbeddedServices, type EmbeddedServices } from './embedded-services';
 
 const tempDir = useTempDirs();
-const queues = {
-  consumptions: uniqueQueue('host-c'),
-  devices: uniqueQueue('host-d'),
-  users: uniqueQueue('host-u'),
-};
+const ADMIN_PASSWORD = 'a long admin password';
+let isolated: IsolatedHost | undefined;
 let host: EmbeddedServices | undefined;
 let proxy: TcpProxy | undefined;
 afterEach(async () => {
   await proxy?.start();
   await host?.close();
-  const all = Object.values(queues);
-  await deleteQueues(...all, ...all.map(deadLetterQueueOf));
+  await isolated?.deleteQueues();
 });
-
-const ADMIN_PASSWORD = 'a long admin password';
 
 async function call<T>(url: string, method: string, token: string | null, body?: unknown): Promise<T> {
   const res = await fetch(url, {
@@ -41,15 +35,8 @@ async function call<T>(url: string, method: string, token: string | null, body?:
 describe('the embedded services', () => {
   it('brings monitoring to the right set of devices after changes made during a broker outage', async () => {
     proxy = await startTcpProxy(TEST_AMQP_URL);
-    const config = loadConfig({
-      WATTDESK_DATA_DIR: tempDir(),
-      WATTDESK_AMQP_URL: proxy.url,
-      WATTDESK_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      WATTDESK_QUEUE_CONSUMPTIONS: queues.consumptions,
-      WATTDESK_QUEUE_DEVICES: queues.devices,
-      WATTDESK_QUEUE_USERS: queues.users,
-      WATTDESK_TZ: 'UTC',
-    });
+    isolated = isolatedHost('host', { dataDir: tempDir(), adminPassword: ADMIN_PASSWORD });
+    const config = loadConfig({ ...isolated.env, WATTDESK_AMQP_URL: proxy.url });
     host = await startEmbeddedServices(config, quietLog, { ephemeralPorts: true });
     const users = `http://127.0.0.1:${host.users.port}`;
     const devices = `http://127.0.0.1:${host.devices.port}/api/devices`;
@@ -116,7 +103,7 @@ describe('the embedded services', () => {
     expect(store.devices.get(oven.id)).toMatchObject({ deleted: 1, version: 2 });
 
     // And a redelivered, older event changes nothing: it is ignored by its version.
-    await publishRaw(queues.devices, [
+    await publishRaw(isolated.queues.devices, [
       JSON.stringify({
         type: 'device.upserted',
         device: { id: boiler.id, user_id: null, description: 'boiler', address: 'Str. 1', max_hourly_kwh: 2 },

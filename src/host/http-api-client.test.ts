@@ -3,13 +3,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, type ApiEventName, type ApiEvents } from '../shared/contracts/api';
 import type { AuthUser } from '../shared/contracts/auth';
-import { deadLetterQueueOf } from '../services/bus/message-bus';
 import { loadConfig } from '../services/config/config';
 import { startTcpProxy, type TcpProxy } from '../services/devices/testing/tcp-proxy';
 import { quietLog } from '../services/testing/monitoring-harness';
-import { deleteQueues } from '../services/testing/rabbitmq';
+import { isolatedHost, type IsolatedHost } from '../services/testing/isolated-host';
 import { useTempDirs } from '../services/testing/temp-dir';
-import { uniqueQueue, waitFor } from '../services/testing/wait';
+import { waitFor } from '../services/testing/wait';
 import { startEmbeddedServices, type EmbeddedServices } from './embedded-services';
 import {
   HttpApiClient,
@@ -19,11 +18,7 @@ import {
 } from './http-api-client';
 
 const tempDir = useTempDirs();
-const queues = {
-  consumptions: uniqueQueue('api-c'),
-  devices: uniqueQueue('api-d'),
-  users: uniqueQueue('api-u'),
-};
+let host: IsolatedHost;
 let services: EmbeddedServices;
 const clients: HttpApiClient[] = [];
 const proxies: TcpProxy[] = [];
@@ -31,19 +26,12 @@ afterEach(async () => {
   clients.splice(0).forEach((c) => c.close());
   for (const p of proxies.splice(0)) await p.stop();
   await services.close();
-  const all = Object.values(queues);
-  await deleteQueues(...all, ...all.map(deadLetterQueueOf));
+  await host.deleteQueues();
 });
 
 async function startServices(): Promise<void> {
-  const config = loadConfig({
-    WATTDESK_DATA_DIR: tempDir(),
-    WATTDESK_AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672',
-    WATTDESK_QUEUE_CONSUMPTIONS: queues.consumptions,
-    WATTDESK_QUEUE_DEVICES: queues.devices,
-    WATTDESK_QUEUE_USERS: queues.users,
-    WATTDESK_TZ: 'UTC',
-  });
+  host = isolatedHost('api', { dataDir: tempDir() });
+  const config = loadConfig(host.env);
   services = await startEmbeddedServices(config, quietLog, { ephemeralPorts: true });
 }
 
@@ -270,7 +258,7 @@ describe('the HTTP Api client', () => {
     const t0 = Date.UTC(2026, 0, 1, 10);
     const publish = (minute: number, kwh: number) =>
       services.bus.publish(
-        queues.consumptions,
+        host.queues.consumptions,
         Buffer.from(
           JSON.stringify({ timestamp: t0 + minute * 60_000, device_id: device.id, measurement_value: kwh }),
         ),

@@ -5,39 +5,27 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { ServerMessage } from '../shared/contracts/live-feed';
 import type { SimulatorState } from '../shared/contracts/simulator-api';
-import { deadLetterQueueOf } from '../services/bus/message-bus';
 import { loadConfig } from '../services/config/config';
 import { quietLog, readingCount } from '../services/testing/monitoring-harness';
-import { deleteQueues } from '../services/testing/rabbitmq';
+import { isolatedHost, type IsolatedHost } from '../services/testing/isolated-host';
 import { useTempDirs } from '../services/testing/temp-dir';
-import { uniqueQueue, waitFor, withTimeout } from '../services/testing/wait';
+import { waitFor, withTimeout } from '../services/testing/wait';
 import { startEmbeddedServices, type EmbeddedServices } from './embedded-services';
 import { startUiGateway, type UiGateway } from './ui-gateway';
 
 const tempDir = useTempDirs();
-const queues = {
-  consumptions: uniqueQueue('gw-c'),
-  devices: uniqueQueue('gw-d'),
-  users: uniqueQueue('gw-u'),
-};
+let host: IsolatedHost;
 let services: EmbeddedServices;
 let gateway: UiGateway;
 afterEach(async () => {
   await gateway.close();
   await services.close();
-  const all = Object.values(queues);
-  await deleteQueues(...all, ...all.map(deadLetterQueueOf));
+  await host.deleteQueues();
 });
 
 async function start(): Promise<string> {
-  const config = loadConfig({
-    WATTDESK_DATA_DIR: tempDir(),
-    WATTDESK_AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672',
-    WATTDESK_QUEUE_CONSUMPTIONS: queues.consumptions,
-    WATTDESK_QUEUE_DEVICES: queues.devices,
-    WATTDESK_QUEUE_USERS: queues.users,
-    WATTDESK_TZ: 'Europe/Bucharest',
-  });
+  host = isolatedHost('gw', { dataDir: tempDir(), tz: 'Europe/Bucharest' });
+  const config = loadConfig(host.env);
   const ui = tempDir();
   mkdirSync(join(ui, 'assets'));
   writeFileSync(join(ui, 'index.html'), '<!doctype html><title>WattDesk</title>');

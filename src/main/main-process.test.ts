@@ -6,40 +6,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { deadLetterQueueOf } from '../services/bus/message-bus';
-import { deleteQueues, publishRaw, TEST_AMQP_URL } from '../services/testing/rabbitmq';
-import { uniqueQueue, waitFor } from '../services/testing/wait';
+import { isolatedHost } from '../services/testing/isolated-host';
+import { publishRaw } from '../services/testing/rabbitmq';
+import { waitFor } from '../services/testing/wait';
 import { APP_ROOT, ensureBuilt } from './testing/built-app';
 import { stage } from './testing/electron-stand-in';
 
 vi.mock('electron', async () => (await import('./testing/electron-stand-in')).electronStandIn);
 
-const queues = {
-  consumptions: uniqueQueue('main-c'),
-  devices: uniqueQueue('main-d'),
-  users: uniqueQueue('main-u'),
-};
 const dirs = [mkdtempSync(join(tmpdir(), 'wattdesk-main-')), mkdtempSync(join(tmpdir(), 'wattdesk-main-'))];
 const PASSWORD = 'correct horse battery';
+const host = isolatedHost('main', { dataDir: dirs[1]!, tz: 'Europe/Bucharest', adminPassword: PASSWORD });
+const { queues } = host;
 const OURS = { senderFrame: { url: 'app://wattdesk/devices' } };
 
 beforeAll(async () => {
   ensureBuilt();
   stage.appPath = APP_ROOT;
   stage.userData = dirs[0]!;
-  const env: Record<string, string> = {
-    WATTDESK_DATA_DIR: dirs[1]!,
-    WATTDESK_AMQP_URL: TEST_AMQP_URL,
-    WATTDESK_ADMIN_PASSWORD: PASSWORD,
-    WATTDESK_USERS_PORT: '0',
-    WATTDESK_DEVICES_PORT: '0',
-    WATTDESK_MONITORING_PORT: '0',
-    WATTDESK_QUEUE_CONSUMPTIONS: queues.consumptions,
-    WATTDESK_QUEUE_DEVICES: queues.devices,
-    WATTDESK_QUEUE_USERS: queues.users,
-    WATTDESK_TZ: 'Europe/Bucharest',
-    WATTDESK_LOG_LEVEL: 'silent',
-  };
+  const env: Record<string, string> = { ...host.env, WATTDESK_LOG_LEVEL: 'silent' };
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   await import(pathToFileURL(join(APP_ROOT, 'out/main/index.js')).href);
   await waitFor(() => stage.trays.length > 0 && stage.windows.length > 0, {
@@ -50,8 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.unstubAllEnvs();
   dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
-  const all = Object.values(queues);
-  await deleteQueues(...all, ...all.map(deadLetterQueueOf));
+  await host.deleteQueues();
 });
 
 async function call<T>(
