@@ -38,3 +38,13 @@ export function DevicePageSkeleton() {
     </div>
   );
 }
+
+/** A chart panel before its data: title and plot, at the chart's final height. */
+export function ChartSkeleton() {
+  return (
+    <div className="panel chart-skeleton" aria-busy="true">
+      <Skeleton width={260} height={22} />
+      <Skeleton height={330} />
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 // One day of a device: the navigator, the day's figures, the hourly chart, kept live, and its export.
 import { dayBars, totalKwh } from '../charts/chart-data';
 import { DayChart } from '../charts/DayChart';
-import { Skeleton } from '../components/Skeleton';
+import { ChartSkeleton, Skeleton } from '../components/Skeleton';
 import { formatKwh } from '../format/format-energy';
 import { longDate } from '../format/format-time';
 import { useNow } from '../hooks/use-now';
@@ -88,10 +88,7 @@ export function DayView({
           {bars ? (
             <DayChart title={`Energy per hour, ${longDate(date)}`} bars={bars} limit={limit} />
           ) : (
-            <div className="panel chart-skeleton" aria-busy="true">
-              <Skeleton width={260} height={22} />
-              <Skeleton height={330} />
-            </div>
+            <ChartSkeleton />
           )}
         </>
       )}

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { monthBars, totalKwh } from '../charts/chart-data';
 import { MonthChart } from '../charts/MonthChart';
-import { Skeleton } from '../components/Skeleton';
+import { ChartSkeleton, Skeleton } from '../components/Skeleton';
 import { addMonths } from '../format/calendar-dates';
 import { formatKwh } from '../format/format-energy';
 import { monthName } from '../format/format-time';
@@ -104,10 +104,7 @@ export function MonthView({
           {bars ? (
             <MonthChart title={`Energy per day, ${monthName(month)}`} bars={bars} dayHref={dayHref} />
           ) : (
-            <div className="panel chart-skeleton" aria-busy="true">
-              <Skeleton width={260} height={22} />
-              <Skeleton height={330} />
-            </div>
+            <ChartSkeleton />
           )}
         </>
       )}
